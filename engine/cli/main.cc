@@ -1,0 +1,29 @@
+#include <CLI/CLI.hpp>
+
+#include "engine/cli/commands.h"
+
+namespace {
+
+constexpr int k_usage_error = 2;
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"strata: a daemonless Dockerfile builder and a harness that proves how builders behave"};
+  app.require_subcommand(1);
+  int exit_code = 0;
+
+  CLI::App* debug = app.add_subcommand("debug", "Front-end probes: parse, expand, ignore");
+  debug->require_subcommand(1);
+  strata::cli::add_debug_parse(*debug, exit_code);
+  strata::cli::add_debug_expand(*debug, exit_code);
+  strata::cli::add_debug_ignore(*debug, exit_code);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    int status = app.exit(error);
+    return status == 0 ? 0 : k_usage_error;
+  }
+  return exit_code;
+}
