@@ -1,0 +1,21 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace strata::dockerfile {
+
+// Small text helpers with Go's definitions of whitespace, shared by the parser's pieces.
+std::string to_lower(std::string_view text);
+std::string_view strip_bom(std::string_view text);
+// unicode.IsSpace trimming, as strings.TrimSpace / TrimLeftFunc do.
+std::string_view trim_space(std::string_view text);
+std::string_view trim_left_space(std::string_view text);
+// Splits at runs of [\t\v\f\r ] (BuildKit's reWhitespace), at most `limit` parts (0 = all).
+std::vector<std::string> split_blanks(std::string_view text, size_t limit = 0);
+bool is_blank_byte(char c);
+// strconv.Quote: the Go-quoted form used by BuildKit's tree dump.
+std::string go_quote(std::string_view text);
+
+}  // namespace strata::dockerfile
