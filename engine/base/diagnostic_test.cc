@@ -7,7 +7,8 @@ namespace {
 
 TEST(Diagnostic, ShowsSourceLineAndMarker) {
   std::string source = "FROM scratch\nCOPY --foo a b\n";
-  Error error = make_error(ErrorCode::parse, "unknown flag: --foo", {"Dockerfile", {2, 6}, {2, 11}});
+  Error error =
+      make_error(ErrorCode::parse, "unknown flag: --foo", {"Dockerfile", {2, 6}, {2, 11}});
   EXPECT_EQ(render_diagnostic(error, source),
             "Dockerfile:2:6: unknown flag: --foo\n"
             "COPY --foo a b\n"

@@ -8,12 +8,14 @@ namespace strata::base {
 namespace {
 
 TEST(Error, ToStringNamesFileLineAndColumn) {
-  Error error = make_error(ErrorCode::parse, "unknown flag: --foo", {"Dockerfile", {3, 6}, {3, 11}});
+  Error error =
+      make_error(ErrorCode::parse, "unknown flag: --foo", {"Dockerfile", {3, 6}, {3, 11}});
   EXPECT_EQ(error.to_string(), "Dockerfile:3:6: unknown flag: --foo");
 }
 
 TEST(Error, ToStringOmitsUnknownColumn) {
-  Error error = make_error(ErrorCode::parse, "file with no instructions", {"Dockerfile", {2, 0}, {}});
+  Error error =
+      make_error(ErrorCode::parse, "file with no instructions", {"Dockerfile", {2, 0}, {}});
   EXPECT_EQ(error.to_string(), "Dockerfile:2: file with no instructions");
 }
 

@@ -12,8 +12,8 @@ void add_debug_expand(CLI::App& parent, int& exit_code) {
     std::string word;
   };
   auto options = std::make_shared<Options>();
-  CLI::App* command = parent.add_subcommand(
-      "expand", "Expand one word as BuildKit expands instruction arguments");
+  CLI::App* command =
+      parent.add_subcommand("expand", "Expand one word as BuildKit expands instruction arguments");
   command->add_option("--env", options->env, "NAME=VALUE visible to the expansion (repeatable)")
       ->allow_extra_args(false);
   command->add_flag("--words", options->words, "Print each resulting word on its own line");

@@ -9,7 +9,8 @@ constexpr int k_usage_error = 2;
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"strata: a daemonless Dockerfile builder and a harness that proves how builders behave"};
+  CLI::App app{
+      "strata: a daemonless Dockerfile builder and a harness that proves how builders behave"};
   app.require_subcommand(1);
   int exit_code = 0;
 

@@ -18,14 +18,14 @@ struct Heredoc {
 
 // One instruction as the parser sees it, before typing: BuildKit's node, flattened.
 struct Node {
-  std::string keyword;              // as written (`from`, `FROM`); compare lower-cased
-  std::vector<std::string> flags;   // `--name=value`, as written
-  std::vector<std::string> args;    // argument strings, shaped per instruction (see parser.h)
-  std::vector<Node> nested;         // ONBUILD's instruction (at most one)
-  bool json_form = false;           // exec form: a JSON string array
-  std::string original;             // the logical line, continuations joined
+  std::string keyword;             // as written (`from`, `FROM`); compare lower-cased
+  std::vector<std::string> flags;  // `--name=value`, as written
+  std::vector<std::string> args;   // argument strings, shaped per instruction (see parser.h)
+  std::vector<Node> nested;        // ONBUILD's instruction (at most one)
+  bool json_form = false;          // exec form: a JSON string array
+  std::string original;            // the logical line, continuations joined
   std::vector<Heredoc> heredocs;
-  base::SourceRange range;          // first and last physical line (columns 0 = whole lines)
+  base::SourceRange range;  // first and last physical line (columns 0 = whole lines)
   bool operator==(const Node&) const = default;
 };
 

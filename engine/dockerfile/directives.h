@@ -14,8 +14,7 @@ namespace strata::dockerfile {
 // leading block of comment lines; the first line that is not a known directive ends the block.
 class DirectiveParser {
  public:
-  explicit DirectiveParser(std::string_view comment_prefix = "#")
-      : m_prefix(comment_prefix) {}
+  explicit DirectiveParser(std::string_view comment_prefix = "#") : m_prefix(comment_prefix) {}
 
   // Feeds the next physical line (line ending removed). Returns the directive it holds, or
   // nullopt. A repeated directive is an error.

@@ -43,13 +43,10 @@ nlohmann::json node_json(const Node& node) {
                         {"chomp", heredoc.chomp},
                         {"fd", heredoc.file_descriptor}});
   }
-  nlohmann::json json = {{"keyword", to_lower(node.keyword)},
-                         {"flags", node.flags},
-                         {"args", node.args},
-                         {"json_form", node.json_form},
-                         {"original", node.original},
-                         {"heredocs", heredocs},
-                         {"range", range_json(node.range)}};
+  nlohmann::json json = {
+      {"keyword", to_lower(node.keyword)}, {"flags", node.flags},       {"args", node.args},
+      {"json_form", node.json_form},       {"original", node.original}, {"heredocs", heredocs},
+      {"range", range_json(node.range)}};
   if (!node.nested.empty()) json["nested"] = node_json(node.nested.front());
   return json;
 }

@@ -8,7 +8,9 @@ namespace strata::dockerfile {
 
 namespace {
 
-bool is_regex_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
+bool is_regex_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+}
 
 size_t count_quotes(std::string_view text) {
   return static_cast<size_t>(std::count(text.begin(), text.end(), '\'') +
@@ -41,9 +43,9 @@ base::Result<std::optional<Heredoc>> parse_heredoc(std::string_view word) {
   auto raw = expand(rest, {}, options);
   if (!raw) return std::move(raw).error();
   if (raw->words.size() != 1) {
-    return base::make_error(base::ErrorCode::parse,
-                            "internal lexing of heredoc produced inconsistent results: " +
-                                std::string(rest));
+    return base::make_error(
+        base::ErrorCode::parse,
+        "internal lexing of heredoc produced inconsistent results: " + std::string(rest));
   }
 
   Heredoc heredoc;

@@ -15,7 +15,9 @@ using base::ErrorCode;
 using base::make_error;
 using base::Result;
 
-bool is_ascii_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+bool is_ascii_space(char c) {
+  return c == ' ' || (c >= '\t' && c <= '\r');
+}
 
 // Word shapes, argument by argument, for each instruction.
 Result<ParsedArgs> parse_name_value(std::string_view rest, std::string_view instruction,

@@ -82,9 +82,9 @@ Result<void> Parser::check_line_lengths() const {
     std::string_view content = *line;
     if (content.ends_with('\n')) content.remove_suffix(1);
     if (content.size() > k_max_line_length) {
-      return error_at(fmt::format("dockerfile line greater than max allowed size of {}",
-                                  k_max_line_length),
-                      reader.line(), reader.line());
+      return error_at(
+          fmt::format("dockerfile line greater than max allowed size of {}", k_max_line_length),
+          reader.line(), reader.line());
     }
   }
   return {};

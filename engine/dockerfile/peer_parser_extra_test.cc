@@ -55,8 +55,9 @@ TEST_F(PeerParserExtra, HeredocExtract) {
     std::vector<Heredoc> want;
     for (const auto& doc : *instruction["heredocs"].as_array()) {
       const toml::table& d = *doc.as_table();
-      want.push_back(Heredoc{d["name"].value_or(std::string()), d["content"].value_or(std::string()),
-                             d["expand"].value_or(false), d["chomp"].value_or(false),
+      want.push_back(Heredoc{d["name"].value_or(std::string()),
+                             d["content"].value_or(std::string()), d["expand"].value_or(false),
+                             d["chomp"].value_or(false),
                              static_cast<unsigned>(d["fd"].value_or(0))});
     }
     EXPECT_EQ(node.heredocs, want) << "child " << child << ": " << prefix;
@@ -142,7 +143,8 @@ TEST_F(PeerParserExtra, LineNumbers) {
     int start = pair[0].value_or(0), end = pair[1].value_or(0);
     EXPECT_EQ(ast->instructions[i].range.start.line, start) << i;
     EXPECT_EQ(ast->instructions[i].range.end.line, end) << i;
-    if (ast->instructions[i].range.start.line == start && ast->instructions[i].range.end.line == end)
+    if (ast->instructions[i].range.start.line == start &&
+        ast->instructions[i].range.end.line == end)
       ++passed;
   }
   testing::report_peer_count("dockerfile-parser-extra/line-numbers", passed,

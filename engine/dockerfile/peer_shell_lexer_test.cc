@@ -81,8 +81,7 @@ TEST(PeerShellLexer, WordsTest) {
     std::vector<std::string> expected = split(expected_text, ',');
     ++total;
     auto result = expand(input, env);
-    std::vector<std::string> actual =
-        result ? result->words : std::vector<std::string>{"error"};
+    std::vector<std::string> actual = result ? result->words : std::vector<std::string>{"error"};
     EXPECT_EQ(actual, expected) << "wordsTest:" << line_number << ": " << input;
     if (actual == expected) ++passed;
   }

@@ -374,12 +374,14 @@ Result<std::string> WordProcessor::process_braced(const std::string& name) {
       return empty_or_unset ? std::string() : word;
     case '?':
       if (!value) {
-        return make_error(ErrorCode::parse,
-                          fmt::format("{}: {}", name, word.empty() ? "is not allowed to be unset" : word));
+        return make_error(
+            ErrorCode::parse,
+            fmt::format("{}: {}", name, word.empty() ? "is not allowed to be unset" : word));
       }
       if (null_is_unset && value->empty()) {
-        return make_error(ErrorCode::parse,
-                          fmt::format("{}: {}", name, word.empty() ? "is not allowed to be empty" : word));
+        return make_error(
+            ErrorCode::parse,
+            fmt::format("{}: {}", name, word.empty() ? "is not allowed to be empty" : word));
       }
       return *value;
     default: {

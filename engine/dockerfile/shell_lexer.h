@@ -24,10 +24,10 @@ struct LexOptions {
 };
 
 struct Expansion {
-  std::string word;                // the input expanded as one word
-  std::vector<std::string> words;  // the same, split at unquoted whitespace
-  std::set<std::string> matched;   // variables looked up and found (even if empty)
-  std::set<std::string> unmatched; // variables looked up and not found
+  std::string word;                 // the input expanded as one word
+  std::vector<std::string> words;   // the same, split at unquoted whitespace
+  std::set<std::string> matched;    // variables looked up and found (even if empty)
+  std::set<std::string> unmatched;  // variables looked up and not found
 };
 
 // Expands `$v ${v} ${v:-w} ${v-w} ${v:+w} ${v+w} ${v:?m} ${v?m} ${v#p} ${v##p} ${v%p} ${v%%p}
