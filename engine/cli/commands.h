@@ -9,5 +9,6 @@ namespace strata::cli {
 void add_debug_parse(CLI::App& parent, int& exit_code);
 void add_debug_expand(CLI::App& parent, int& exit_code);
 void add_debug_ignore(CLI::App& parent, int& exit_code);
+void add_debug_stages(CLI::App& parent, int& exit_code);
 
 }  // namespace strata::cli

@@ -14,11 +14,12 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   int exit_code = 0;
 
-  CLI::App* debug = app.add_subcommand("debug", "Front-end probes: parse, expand, ignore");
+  CLI::App* debug = app.add_subcommand("debug", "Front-end probes: parse, expand, ignore, stages");
   debug->require_subcommand(1);
   strata::cli::add_debug_parse(*debug, exit_code);
   strata::cli::add_debug_expand(*debug, exit_code);
   strata::cli::add_debug_ignore(*debug, exit_code);
+  strata::cli::add_debug_stages(*debug, exit_code);
 
   try {
     app.parse(argc, argv);
