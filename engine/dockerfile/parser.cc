@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/base/diagnostic.h"
 #include "engine/dockerfile/directives.h"
 #include "engine/dockerfile/heredoc.h"
 #include "engine/dockerfile/line_parsers.h"
@@ -58,9 +59,13 @@ class Parser {
   Result<Ast> run();
 
  private:
+  // Parser errors concern a whole instruction: they point at its first non-blank column.
   base::Error error_at(std::string message, int start_line, int end_line) const {
+    std::string_view line = base::source_line(m_text, start_line);
+    size_t first = line.find_first_not_of(" \t");
+    int column = first == std::string_view::npos ? 1 : static_cast<int>(first) + 1;
     return base::make_error(ErrorCode::parse, std::move(message),
-                            {m_ast.file, {start_line, 0}, {end_line, 0}});
+                            {m_ast.file, {start_line, column}, {end_line, 0}});
   }
   // Strips the line ending (and leading blanks when `strip_left`) and feeds the directive parser.
   Result<std::string_view> process_line(std::string_view raw, bool strip_left);

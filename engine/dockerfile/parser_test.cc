@@ -38,7 +38,7 @@ TEST(Parser, DirectiveAfterInstructionIsAComment) {
 TEST(Parser, RepeatedDirectiveIsAnErrorWithLine) {
   auto ast = parse("# escape=\\\n# escape=`\nFROM a\n", "df");
   ASSERT_FALSE(ast.ok());
-  EXPECT_EQ(ast.error().to_string(), "df:2: only one escape parser directive can be used");
+  EXPECT_EQ(ast.error().to_string(), "df:2:1: only one escape parser directive can be used");
 }
 
 TEST(Parser, InvalidEscapeTokenIsAnError) {
@@ -84,7 +84,7 @@ TEST(Parser, NestedJsonErrorRendersWithSnippet) {
   auto ast = parse(source);
   ASSERT_FALSE(ast.ok());
   EXPECT_EQ(base::render_diagnostic(ast.error(), source),
-            "Dockerfile:2: when using JSON array syntax, arrays must be comprised of strings "
+            "Dockerfile:2:1: when using JSON array syntax, arrays must be comprised of strings "
             "only\nCMD [\"a\", [\"b\"]]\n^ near here");
 }
 
