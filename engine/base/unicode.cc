@@ -102,4 +102,25 @@ bool is_letter(char32_t c) {
   return true;
 }
 
+std::string_view trim_left_space(std::string_view text) {
+  size_t pos = 0;
+  while (pos < text.size()) {
+    Rune rune = decode_rune(text, pos);
+    if (!rune.valid || !is_space(rune.value)) break;
+    pos += rune.width;
+  }
+  return text.substr(pos);
+}
+
+std::string_view trim_space(std::string_view text) {
+  text = trim_left_space(text);
+  size_t end = 0;
+  for (size_t pos = 0; pos < text.size();) {
+    Rune rune = decode_rune(text, pos);
+    pos += rune.width;
+    if (!rune.valid || !is_space(rune.value)) end = pos;
+  }
+  return text.substr(0, end);
+}
+
 }  // namespace strata::base

@@ -26,4 +26,8 @@ bool is_space(char32_t c);
 bool is_letter(char32_t c);
 bool is_digit(char32_t c);
 
+// Trimming with is_space, as Go's strings.TrimSpace / TrimLeftFunc(unicode.IsSpace) do.
+std::string_view trim_space(std::string_view text);
+std::string_view trim_left_space(std::string_view text);
+
 }  // namespace strata::base

@@ -43,5 +43,12 @@ TEST(Unicode, ClassifiesLikeGo) {
   EXPECT_FALSE(is_digit(U'a'));
 }
 
+TEST(Unicode, TrimsGoWhiteSpace) {
+  EXPECT_EQ(trim_space("\xC2\xA0 a b\t\v"), "a b");
+  EXPECT_EQ(trim_left_space("  a "), "a ");
+  EXPECT_EQ(trim_space("\xFF "), "\xFF");
+  EXPECT_EQ(trim_space(" \t"), "");
+}
+
 }  // namespace
 }  // namespace strata::base

@@ -64,20 +64,4 @@ bool is_clean_path(std::string_view path) {
   return true;
 }
 
-std::string_view trim_space(std::string_view text) {
-  size_t begin = 0;
-  while (begin < text.size()) {
-    base::Rune rune = base::decode_rune(text, begin);
-    if (!rune.valid || !base::is_space(rune.value)) break;
-    begin += rune.width;
-  }
-  size_t end = begin;
-  for (size_t pos = begin; pos < text.size();) {
-    base::Rune rune = base::decode_rune(text, pos);
-    pos += rune.width;
-    if (!rune.valid || !base::is_space(rune.value)) end = pos;
-  }
-  return text.substr(begin, end - begin);
-}
-
 }  // namespace strata::context

@@ -3,6 +3,8 @@
 #include <string>
 #include <string_view>
 
+#include "engine/base/unicode.h"
+
 namespace strata::context {
 
 // Lexical path cleaning as Go's path.Clean does it, because .dockerignore semantics are defined
@@ -13,8 +15,8 @@ std::string clean_path(std::string_view path);
 // Whether clean_path(path) == path, without allocating; the common case on the hot path.
 bool is_clean_path(std::string_view path);
 
-// Go's strings.TrimSpace: strips leading and trailing Unicode white space (not only ASCII), so
-// a pattern ending in U+00A0 is trimmed the way Docker trims it.
-std::string_view trim_space(std::string_view text);
+// Go's strings.TrimSpace: Unicode white space, so a pattern ending in U+00A0 is trimmed the way
+// Docker trims it.
+using base::trim_space;
 
 }  // namespace strata::context

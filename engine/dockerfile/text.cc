@@ -19,27 +19,6 @@ std::string_view strip_bom(std::string_view text) {
   return text;
 }
 
-std::string_view trim_left_space(std::string_view text) {
-  size_t pos = 0;
-  while (pos < text.size()) {
-    base::Rune rune = base::decode_rune(text, pos);
-    if (!rune.valid || !base::is_space(rune.value)) break;
-    pos += rune.width;
-  }
-  return text.substr(pos);
-}
-
-std::string_view trim_space(std::string_view text) {
-  text = trim_left_space(text);
-  size_t end = 0;
-  for (size_t pos = 0; pos < text.size();) {
-    base::Rune rune = base::decode_rune(text, pos);
-    pos += rune.width;
-    if (!rune.valid || !base::is_space(rune.value)) end = pos;
-  }
-  return text.substr(0, end);
-}
-
 bool is_blank_byte(char c) {
   return c == '\t' || c == '\v' || c == '\f' || c == '\r' || c == ' ';
 }

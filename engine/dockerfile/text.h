@@ -4,14 +4,15 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/base/unicode.h"
+
 namespace strata::dockerfile {
 
 // Small text helpers with Go's definitions of whitespace, shared by the parser's pieces.
 std::string to_lower(std::string_view text);
 std::string_view strip_bom(std::string_view text);
-// unicode.IsSpace trimming, as strings.TrimSpace / TrimLeftFunc do.
-std::string_view trim_space(std::string_view text);
-std::string_view trim_left_space(std::string_view text);
+using base::trim_left_space;
+using base::trim_space;
 // Splits at runs of [\t\v\f\r ] (BuildKit's reWhitespace), at most `limit` parts (0 = all).
 std::vector<std::string> split_blanks(std::string_view text, size_t limit = 0);
 bool is_blank_byte(char c);
