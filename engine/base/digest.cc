@@ -4,6 +4,17 @@
 
 namespace strata::base {
 
+namespace {
+
+// OpenSSL 3 looks the algorithm up through its provider tables on every EVP_sha256() init;
+// fetching it once keeps small hashes (cache keys) cheap.
+const EVP_MD* sha256_algorithm() {
+  static EVP_MD* algorithm = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+  return algorithm;
+}
+
+}  // namespace
+
 struct Sha256::State {
   EVP_MD_CTX* context = nullptr;
   ~State() { EVP_MD_CTX_free(context); }
@@ -11,7 +22,7 @@ struct Sha256::State {
 
 Sha256::Sha256() : m_state(std::make_unique<State>()) {
   m_state->context = EVP_MD_CTX_new();
-  EVP_DigestInit_ex(m_state->context, EVP_sha256(), nullptr);
+  EVP_DigestInit_ex(m_state->context, sha256_algorithm(), nullptr);
 }
 
 Sha256::~Sha256() = default;
@@ -30,7 +41,7 @@ Digest Sha256::finish() {
   Digest::Bytes bytes{};
   unsigned int length = 0;
   EVP_DigestFinal_ex(m_state->context, bytes.data(), &length);
-  EVP_DigestInit_ex(m_state->context, EVP_sha256(), nullptr);
+  EVP_DigestInit_ex(m_state->context, sha256_algorithm(), nullptr);
   return Digest(bytes);
 }
 
