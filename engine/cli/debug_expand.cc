@@ -1,6 +1,8 @@
 #include <fmt/format.h>
 
+#include "engine/cli/assignments.h"
 #include "engine/cli/commands.h"
+#include "engine/cli/report.h"
 #include "engine/dockerfile/shell_lexer.h"
 
 namespace strata::cli {
@@ -19,18 +21,15 @@ void add_debug_expand(CLI::App& parent, int& exit_code) {
   command->add_flag("--words", options->words, "Print each resulting word on its own line");
   command->add_option("WORD", options->word, "The word to expand")->required();
   command->callback([options, &exit_code] {
-    dockerfile::Environment env;
-    for (const std::string& assignment : options->env) {
-      size_t equals = assignment.find('=');
-      if (equals == std::string::npos) {
-        env[assignment] = "";  // `NAME` alone is set but empty, as in BuildKit's BuildEnvs
-      } else {
-        env[assignment.substr(0, equals)] = assignment.substr(equals + 1);
-      }
+    auto env = parse_assignments(options->env, "--env", BareName::empty);
+    if (!env) {
+      report_error(env.error());
+      exit_code = 1;
+      return;
     }
-    auto result = dockerfile::expand(options->word, env);
+    auto result = dockerfile::expand(options->word, *env);
     if (!result) {
-      fmt::print(stderr, "strata: {}\n", result.error().message);
+      report_error(result.error());
       exit_code = 1;
       return;
     }

@@ -6,6 +6,7 @@
 
 #include "engine/cli/commands.h"
 #include "engine/cli/input_file.h"
+#include "engine/cli/report.h"
 #include "engine/context/ignore_file.h"
 #include "engine/context/ignore_matcher.h"
 
@@ -23,11 +24,11 @@ void add_debug_ignore(CLI::App& parent, int& exit_code) {
       ->required();
   command->add_option("PATH", options->paths, "Paths relative to the context root")->required();
   command->callback([options, &exit_code] {
-    auto fail = [&exit_code](const base::Error& error) {
-      fmt::print(stderr, "strata: {}\n", error.to_string());
+    auto text = read_input_file(options->patterns_file);
+    auto fail = [&](const base::Error& error) {
+      report_error(error, text ? std::string_view(*text) : std::string_view());
       exit_code = 1;
     };
-    auto text = read_input_file(options->patterns_file);
     if (!text) return fail(text.error());
     auto matcher = context::load_ignore_file(*text, options->patterns_file);
     if (!matcher) return fail(matcher.error());

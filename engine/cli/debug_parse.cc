@@ -7,6 +7,7 @@
 #include "engine/base/diagnostic.h"
 #include "engine/cli/commands.h"
 #include "engine/cli/input_file.h"
+#include "engine/cli/report.h"
 #include "engine/dockerfile/dump.h"
 #include "engine/dockerfile/parser.h"
 
@@ -25,19 +26,18 @@ void add_debug_parse(CLI::App& parent, int& exit_code) {
   command->callback([options, &exit_code] {
     auto text = read_input_file(options->file);
     if (!text) {
-      fmt::print(stderr, "strata: {}\n", text.error().to_string());
+      report_error(text.error());
       exit_code = 1;
       return;
     }
     auto ast = dockerfile::parse(*text, options->file);
     if (!ast) {
-      fmt::print(stderr, "{}\n", base::render_diagnostic(ast.error(), *text));
+      report_error(ast.error(), *text);
       exit_code = 1;
       return;
     }
     for (const auto& warning : ast->warnings) {
-      fmt::print(stderr, "{}:{}: warning: {}\n", options->file, warning.range.start.line,
-                 warning.short_text);
+      report_warning(options->file, warning.range.start.line, warning.short_text);
     }
     std::string out = options->json ? dockerfile::dump_json(*ast) : dockerfile::dump_tree(*ast);
     std::fwrite(out.data(), 1, out.size(), stdout);

@@ -1,8 +1,10 @@
 #include <fmt/format.h>
 
 #include "engine/base/diagnostic.h"
+#include "engine/cli/assignments.h"
 #include "engine/cli/commands.h"
 #include "engine/cli/input_file.h"
+#include "engine/cli/report.h"
 #include "engine/dockerfile/format.h"
 #include "engine/dockerfile/stages.h"
 #include "engine/dockerfile/variable_scope.h"
@@ -22,24 +24,24 @@ struct StagesOptions {
 int run_debug_stages(const StagesOptions& options) {
   auto text = read_input_file(options.file);
   if (!text) {
-    fmt::print(stderr, "strata: {}\n", text.error().to_string());
+    report_error(text.error());
     return 1;
   }
   auto fail = [&](const base::Error& error) {
-    fmt::print(stderr, "{}\n", base::render_diagnostic(error, *text));
+    report_error(error, *text);
     return 1;
   };
   auto dockerfile = dockerfile::load_dockerfile(*text, options.file);
   if (!dockerfile) return fail(dockerfile.error());
-  dockerfile::Environment build_args;
-  for (const std::string& assignment : options.build_args) {
-    size_t equals = assignment.find('=');
-    build_args[assignment.substr(0, equals)] =
-        equals == std::string::npos ? "" : assignment.substr(equals + 1);
+  auto build_args =
+      parse_assignments(options.build_args, "--build-arg", BareName::from_environment);
+  if (!build_args) return fail(build_args.error());
+  for (const auto& warning : dockerfile->ast.warnings) {
+    report_warning(options.file, warning.range.start.line, warning.short_text);
   }
   auto target = dockerfile->target_stage(options.target);
   if (!target) return fail(target.error());
-  auto global = dockerfile::VariableScope::global(dockerfile->global_args, build_args);
+  auto global = dockerfile::VariableScope::global(dockerfile->global_args, *build_args);
   if (!global) return fail(global.error());
   for (const auto& arg : dockerfile->global_args) {
     fmt::print("global {}\n", dockerfile::format_instruction(arg));
@@ -62,6 +64,11 @@ int run_debug_stages(const StagesOptions& options) {
       fmt::print("  {}:{} {}\n", options.file, instruction.range.start.line,
                  dockerfile::format_instruction(*expanded));
     }
+  }
+  if (auto unused = global->unconsumed_build_args(); !unused.empty()) {
+    std::string names;
+    for (const std::string& name : unused) names += (names.empty() ? "" : " ") + name;
+    fmt::print(stderr, "strata: warning: one or more build-args [{}] were not consumed\n", names);
   }
   return 0;
 }

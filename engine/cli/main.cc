@@ -1,10 +1,20 @@
 #include <CLI/CLI.hpp>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 
 #include "engine/cli/commands.h"
 
 namespace {
 
 constexpr int k_usage_error = 2;
+
+// Output that could not be written (a full disk, a closed pipe) is a failure, not success.
+bool stdout_ok() {
+  if (std::fflush(stdout) == 0 && !std::ferror(stdout)) return true;
+  std::fprintf(stderr, "strata: error writing output: %s\n", std::strerror(errno));
+  return false;
+}
 
 }  // namespace
 
@@ -25,7 +35,9 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
     int status = app.exit(error);
+    if (status == 0 && !stdout_ok()) return 1;
     return status == 0 ? 0 : k_usage_error;
   }
+  if (!stdout_ok()) return 1;
   return exit_code;
 }

@@ -40,8 +40,8 @@ base::Result<std::vector<IgnoreLine>> read_ignore_lines(std::string_view text) {
     ++line_number;
     if (line.size() > k_max_line_bytes) {
       return base::make_error(base::ErrorCode::invalid_argument,
-                              fmt::format(".dockerignore line {} is longer than {} bytes",
-                                          line_number, k_max_line_bytes));
+                              fmt::format("line longer than {} bytes", k_max_line_bytes),
+                              {".dockerignore", {line_number, 1}, {line_number, 1}});
     }
     if (line.ends_with('\r')) line.remove_suffix(1);
     if (line.starts_with('#')) continue;
@@ -70,8 +70,9 @@ base::Result<std::vector<std::string>> read_ignore_file(std::string_view text) {
 base::Result<IgnoreMatcher> load_ignore_file(std::string_view text, std::string_view file_name) {
   auto lines = read_ignore_lines(text);
   if (!lines) {
-    return base::make_error(lines.error().code, lines.error().message,
-                            {std::string(file_name), {}, {}});
+    base::Error error = std::move(lines).error();
+    if (error.range) error.range->file = std::string(file_name);
+    return error;
   }
   std::vector<std::string> patterns;
   for (const IgnoreLine& line : *lines) {

@@ -42,7 +42,7 @@ TEST(ReadIgnoreFile, RefusesLinesDockerCannotScan) {
   EXPECT_EQ(read(longest).size(), 1u);
   auto too_long = read_ignore_file("ok\n" + longest + "a\n");
   ASSERT_FALSE(too_long.ok());
-  EXPECT_EQ(too_long.error().message, ".dockerignore line 2 is longer than 65535 bytes");
+  EXPECT_EQ(too_long.error().to_string(), ".dockerignore:2:1: line longer than 65535 bytes");
 }
 
 TEST(LoadIgnoreFile, BadPatternNamesFileAndLine) {

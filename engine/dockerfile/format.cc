@@ -35,6 +35,28 @@ void append_flag(std::string& out, const char* name, const std::string& value) {
   if (!value.empty()) out += std::string(" --") + name + "=" + value;
 }
 
+std::string format_mount(const RunMount& mount) {
+  std::string out = "type=" + std::string(to_string(mount.type));
+  auto field = [&](const char* key, const std::string& value) {
+    if (!value.empty()) out += std::string(",") + key + "=" + value;
+  };
+  field("target", mount.target);
+  field("source", mount.source);
+  field("from", mount.from);
+  field("id", mount.id);
+  if (mount.type == RunMount::Type::cache && mount.sharing != "shared")
+    field("sharing", mount.sharing);
+  field("mode", mount.mode);
+  field("uid", mount.uid);
+  field("gid", mount.gid);
+  field("size", mount.size);
+  field("env", mount.env);
+  bool default_read_only = mount.type == RunMount::Type::bind;
+  if (mount.read_only != default_read_only) out += mount.read_only ? ",ro" : ",rw";
+  if (mount.required) out += ",required";
+  return out;
+}
+
 void append_words(std::string& out, const std::vector<std::string>& words) {
   for (const std::string& word : words) out += " " + word;
 }
@@ -49,7 +71,7 @@ struct Formatter {
   }
   std::string operator()(const RunInstruction& run) const {
     std::string out = "RUN";
-    for (const std::string& mount : run.mounts) append_flag(out, "mount", mount);
+    for (const RunMount& mount : run.mounts) append_flag(out, "mount", format_mount(mount));
     append_flag(out, "network", run.network);
     append_flag(out, "security", run.security);
     return out + " " + command_text(run.command);

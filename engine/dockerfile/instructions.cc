@@ -114,8 +114,14 @@ Result<InstructionBody> type_run(const Context& c) {
     return c.locate.at_word("--security", "unsupported security mode: " + security);
   }
   if (c.node.args.empty()) return c.error("RUN requires at least one argument");
+  std::vector<RunMount> mounts;
+  for (const std::string& spec : flags->values("mount")) {
+    auto mount = parse_run_mount(spec);
+    if (!mount) return c.locate.at_word(spec, "--mount=" + spec + ": " + mount.error().message);
+    mounts.push_back(std::move(*mount));
+  }
   return InstructionBody(
-      RunInstruction{c.command(), c.node.heredocs, flags->values("mount"), network, security});
+      RunInstruction{c.command(), c.node.heredocs, std::move(mounts), network, security});
 }
 
 Result<InstructionBody> type_copy(const Context& c, bool is_add) {

@@ -8,6 +8,7 @@
 
 #include "engine/base/result.h"
 #include "engine/dockerfile/ast.h"
+#include "engine/dockerfile/run_mount.h"
 
 namespace strata::dockerfile {
 
@@ -36,7 +37,7 @@ struct FromInstruction {
 struct RunInstruction {
   Command command;
   std::vector<Heredoc> heredocs;
-  std::vector<std::string> mounts;
+  std::vector<RunMount> mounts;
   std::string network;   // "", "default", "none", "host"
   std::string security;  // "", "sandbox", "insecure"
   bool operator==(const RunInstruction&) const = default;

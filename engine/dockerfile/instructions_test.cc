@@ -65,6 +65,11 @@ TEST(Instructions, OnlyArgMayPrecedeFrom) {
             "(only ARG may precede FROM)");
 }
 
+TEST(Instructions, ArgsAloneAreNoBuild) {
+  EXPECT_EQ(load_error("ARG a\nARG b=1\n").to_string(),
+            "Dockerfile: dockerfile contains no stages to build");
+}
+
 TEST(Instructions, CopySplitsHeredocSourcesAndFlags) {
   auto dockerfile = load_dockerfile(
       "FROM a AS build\nFROM b\nCOPY --from=build --chmod=755 <<EOF x /dest/\nhi\nEOF\n");

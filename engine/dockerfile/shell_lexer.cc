@@ -124,20 +124,32 @@ class WordProcessor {
   Expansion& m_out;
   bool m_raw_escapes;
   size_t m_pos = 0;
+  int m_depth = 0;
 };
 
 Result<Processed> WordProcessor::process_stop_on(std::optional<char32_t> stop, bool raw_escapes) {
+  if (m_depth >= k_max_expansion_depth) {
+    return make_error(ErrorCode::parse,
+                      fmt::format("expansion nested deeper than {} levels", k_max_expansion_depth));
+  }
+  ++m_depth;
   bool saved_raw_escapes = m_raw_escapes;
   m_raw_escapes = raw_escapes;
   std::string result;
   WordSplitter words;
   auto finish = [&]() -> Result<Processed> {
     m_raw_escapes = saved_raw_escapes;
+    --m_depth;
     return Processed{std::move(result), words.take_words()};
   };
   auto fail = [&](base::Error error) -> Result<Processed> {
     m_raw_escapes = saved_raw_escapes;
+    --m_depth;
     return error;
+  };
+  auto too_large = [&] {
+    return fail(make_error(
+        ErrorCode::parse, fmt::format("expansion larger than {} MiB", k_max_expansion_size >> 20)));
   };
 
   while (!at_end()) {
@@ -149,6 +161,7 @@ Result<Processed> WordProcessor::process_stop_on(std::optional<char32_t> stop, b
     if (c == '$') {
       auto value = process_dollar();
       if (!value) return fail(std::move(value).error());
+      if (result.size() + value->size() > k_max_expansion_size) return too_large();
       result += *value;
       words.add_string(*value);
       continue;
@@ -227,6 +240,10 @@ Result<std::string> WordProcessor::process_double_quote() {
     if (c == '$') {
       auto value = process_dollar();
       if (!value) return value;
+      if (result.size() + value->size() > k_max_expansion_size) {
+        return make_error(ErrorCode::parse,
+                          fmt::format("expansion larger than {} MiB", k_max_expansion_size >> 20));
+      }
       result += *value;
       continue;
     }
@@ -340,7 +357,13 @@ Result<std::string> WordProcessor::process_braced(const std::string& name) {
       return make_error(ErrorCode::parse, fmt::format("invalid pattern ({}) in substitution: {}",
                                                       pattern->word, compiled.error().message));
     }
-    return compiled->replace(value.value_or(""), replacement->word, replace_all);
+    auto replaced =
+        compiled->replace(value.value_or(""), replacement->word, replace_all, k_max_expansion_size);
+    if (!replaced) {
+      return make_error(ErrorCode::parse,
+                        fmt::format("expansion larger than {} MiB", k_max_expansion_size >> 20));
+    }
+    return std::move(*replaced);
   }
 
   bool null_is_unset = false;

@@ -30,6 +30,11 @@ struct Expansion {
   std::set<std::string> unmatched;  // variables looked up and not found
 };
 
+// Limits that keep hostile input from exhausting the stack or memory (BuildKit, in Go, has a
+// growable stack; strata reports an error instead).
+inline constexpr int k_max_expansion_depth = 256;
+inline constexpr size_t k_max_expansion_size = 16 * 1024 * 1024;
+
 // Expands `$v ${v} ${v:-w} ${v-w} ${v:+w} ${v+w} ${v:?m} ${v?m} ${v#p} ${v##p} ${v%p} ${v%%p}
 // ${v/p/r} ${v//p/r}` with shell quoting, as BuildKit's shell lexer does.
 base::Result<Expansion> expand(std::string_view input, const Environment& env,

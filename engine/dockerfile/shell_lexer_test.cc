@@ -63,12 +63,52 @@ TEST(ShellLexer, RecordsMatchedAndUnmatchedNames) {
   EXPECT_EQ(result->unmatched, std::set<std::string>{"B"});
 }
 
-TEST(ShellPattern, ManyWildcardsStayFast) {
-  // Failure memoization keeps a pathological pattern polynomial.
-  std::string value(2000, 'a');
+TEST(ShellPattern, HostilePatternsAnswerCorrectly) {
+  // Many wildcards over a long value with no match: the table is linear in the value's size.
+  std::string value(200000, 'a');
   auto pattern = ShellPattern::compile("*a*a*a*a*a*a*a*a*a*a*b");
   ASSERT_TRUE(pattern.ok());
   EXPECT_EQ(pattern->trim_prefix(value, false), value);
+  EXPECT_EQ(*pattern->replace(value, "x", true, k_max_expansion_size), value);
+  auto star = ShellPattern::compile("a*b");
+  EXPECT_EQ(*star->replace(value + "b" + value, "c", true, k_max_expansion_size), "c" + value);
+}
+
+TEST(ShellPattern, WildcardsStopAtNewlinesLikeGoRegexp) {
+  auto pattern = ShellPattern::compile("*");
+  EXPECT_EQ(pattern->trim_prefix("ab\ncd", true), "\ncd");
+  auto any = ShellPattern::compile("?b");
+  EXPECT_EQ(any->trim_prefix("\nb", true), "\nb");
+}
+
+TEST(ShellPattern, GreedyAndLazyPickTheLongestAndShortest) {
+  auto pattern = ShellPattern::compile("*.");
+  EXPECT_EQ(pattern->trim_prefix("a.b.c", false), "b.c");
+  EXPECT_EQ(pattern->trim_prefix("a.b.c", true), "c");
+  EXPECT_EQ(*ShellPattern::compile("b")->replace("abcb", "X", false, 100), "aXcb");
+  EXPECT_EQ(ShellPattern::compile("b")->replace("abcb", "XXXX", true, 5), std::nullopt);
+}
+
+TEST(ShellLexer, DeepNestingIsAnErrorNotACrash) {
+  std::string word;
+  for (int i = 0; i < 5000; ++i) word += "${a:-";
+  word += "z";
+  word += std::string(5000, '}');
+  auto result = expand(word, {});
+  ASSERT_FALSE(result.ok());
+  EXPECT_NE(result.error().message.find("nested deeper than"), std::string::npos);
+  std::string shallow = "${a:-${b:-${c:-z}}}";
+  EXPECT_EQ(expand(shallow, {})->word, "z");
+}
+
+TEST(ShellLexer, HugeExpansionIsAnError) {
+  Environment env{{"A", std::string(1 << 20, 'a')}};
+  std::string word;
+  for (int i = 0; i < 20; ++i) word += "$A";
+  auto result = expand(word, env);
+  ASSERT_FALSE(result.ok());
+  EXPECT_NE(result.error().message.find("larger than 16 MiB"), std::string::npos);
+  EXPECT_FALSE(expand("${A//a/$A}", env).ok());
 }
 
 }  // namespace

@@ -83,77 +83,86 @@ base::Result<ShellPattern> ShellPattern::compile(std::string_view pattern) {
   return ShellPattern(std::move(tokens));
 }
 
-long ShellPattern::match_at(std::string_view value, size_t start, bool greedy) const {
-  // Backtracking in RE2's leftmost-first order; a failed (token, offset) pair fails again on any
-  // path, so remembering failures keeps this polynomial.
-  const size_t columns = value.size() + 1;
-  std::vector<bool> failed((m_tokens.size() + 1) * columns, false);
-  auto char_width = [&](size_t pos) -> size_t {
-    if (pos >= value.size() || value[pos] == '\n') return 0;
-    return decode_rune(value, pos).width;
-  };
-  auto match = [&](auto& self, size_t token, size_t pos) -> long {
-    if (token == m_tokens.size()) return static_cast<long>(pos);
-    if (failed[token * columns + pos]) return -1;
-    const Token& t = m_tokens[token];
-    long result = -1;
-    if (t.kind == TokenKind::literal) {
-      if (value.substr(pos, t.literal.size()) == t.literal) {
-        result = self(self, token + 1, pos + t.literal.size());
+std::vector<long> ShellPattern::match_ends(std::string_view value, bool greedy) const {
+  const size_t n = value.size();
+  // Rune boundaries, and the width of the wildcard-matchable character at each (0 = none:
+  // end of text, a newline, or not a boundary).
+  std::vector<uint8_t> width(n + 1, 0);
+  std::vector<bool> boundary(n + 1, false);
+  for (size_t pos = 0; pos < n;) {
+    boundary[pos] = true;
+    size_t w = decode_rune(value, pos).width;
+    if (value[pos] != '\n') width[pos] = static_cast<uint8_t>(w);
+    pos += w;
+  }
+  boundary[n] = true;
+
+  // next[p] = end of the first match of tokens[t+1..] from p; starts as the empty suffix.
+  std::vector<long> next(n + 1, -1);
+  for (size_t p = 0; p <= n; ++p) {
+    if (boundary[p]) next[p] = static_cast<long>(p);
+  }
+  std::vector<long> current(n + 1, -1);
+  for (size_t t = m_tokens.size(); t-- > 0;) {
+    const Token& token = m_tokens[t];
+    std::fill(current.begin(), current.end(), -1);
+    if (token.kind == TokenKind::literal) {
+      for (size_t p = 0; p <= n; ++p) {
+        if (boundary[p] && value.substr(p, token.literal.size()) == token.literal) {
+          current[p] = next[p + token.literal.size()];
+        }
       }
-    } else if (t.kind == TokenKind::any_char) {
-      if (size_t width = char_width(pos)) result = self(self, token + 1, pos + width);
+    } else if (token.kind == TokenKind::any_char) {
+      for (size_t p = 0; p < n; ++p) {
+        if (width[p] > 0) current[p] = next[p + width[p]];
+      }
     } else {
-      std::vector<size_t> stops{pos};
-      for (size_t p = pos; size_t width = char_width(p);) {
-        p += width;
-        stops.push_back(p);
-      }
-      if (greedy) std::reverse(stops.begin(), stops.end());
-      for (size_t stop : stops) {
-        result = self(self, token + 1, stop);
-        if (result >= 0) break;
+      // `*` from p may stop at p or after any run of non-newline characters: the stops form
+      // a contiguous stretch of boundaries. Greedy takes the farthest stop that lets the rest
+      // match, lazy the nearest; a right-to-left sweep carries the answer for each stretch.
+      long carried = -1;
+      for (size_t p = n + 1; p-- > 0;) {
+        if (!boundary[p]) continue;
+        bool stretch_ends_here = width[p] == 0;  // no character to absorb past p
+        if (stretch_ends_here) carried = -1;
+        if (next[p] >= 0 && (!greedy || carried < 0)) carried = next[p];
+        current[p] = carried;
       }
     }
-    if (result < 0) failed[token * columns + pos] = true;
-    return result;
-  };
-  return match(match, 0, start);
+    std::swap(current, next);
+  }
+  return next;
 }
 
 std::string ShellPattern::trim_prefix(std::string_view value, bool greedy) const {
-  long end = match_at(value, 0, greedy);
+  long end = match_ends(value, greedy)[0];
   return std::string(end < 0 ? value : value.substr(static_cast<size_t>(end)));
 }
 
-std::string ShellPattern::replace(std::string_view value, std::string_view replacement,
-                                  bool all) const {
+std::optional<std::string> ShellPattern::replace(std::string_view value,
+                                                 std::string_view replacement, bool all,
+                                                 size_t max_size) const {
   // Mirrors Go's regexp.ReplaceAllString: an empty match right after a match is not replaced,
   // and the search always advances by at least one character.
+  std::vector<long> ends = match_ends(value, true);
   std::string out;
   size_t last_match_end = 0;
   size_t search = 0;
   while (search <= value.size()) {
-    long end = -1;
     size_t start = search;
-    for (; start <= value.size(); ++start) {
-      end = match_at(value, start, true);
-      if (end >= 0) break;
-    }
-    if (end < 0) break;
-    size_t match_end = static_cast<size_t>(end);
+    while (start <= value.size() && ends[start] < 0) ++start;
+    if (start > value.size()) break;
+    size_t match_end = static_cast<size_t>(ends[start]);
     out.append(value.substr(last_match_end, start - last_match_end));
     if (match_end > last_match_end || start == 0) out.append(replacement);
+    if (out.size() > max_size) return std::nullopt;
     last_match_end = match_end;
     if (!all) break;
     size_t width = search < value.size() ? decode_rune(value, search).width : 1;
-    if (search + width > match_end) {
-      search += width;
-    } else {
-      search = match_end;
-    }
+    search = search + width > match_end ? search + width : match_end;
   }
   out.append(value.substr(std::min(last_match_end, value.size())));
+  if (out.size() > max_size) return std::nullopt;
   return out;
 }
 

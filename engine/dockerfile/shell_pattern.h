@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,8 +18,10 @@ class ShellPattern {
 
   // `value` without the prefix that matches: the shortest match, or the longest when `greedy`.
   std::string trim_prefix(std::string_view value, bool greedy) const;
-  // Replaces the first (or every) leftmost-longest match of the pattern in `value`.
-  std::string replace(std::string_view value, std::string_view replacement, bool all) const;
+  // Replaces the first (or every) leftmost-longest match of the pattern in `value`; nullopt
+  // when the result would exceed `max_size` bytes.
+  std::optional<std::string> replace(std::string_view value, std::string_view replacement, bool all,
+                                     size_t max_size) const;
 
   enum class TokenKind { literal, any_char, any_run };
   struct Token {
@@ -28,8 +31,10 @@ class ShellPattern {
 
  private:
   explicit ShellPattern(std::vector<Token> tokens) : m_tokens(std::move(tokens)) {}
-  // End offset of the first match starting at `start` (Perl/RE2 leftmost-first order), or -1.
-  long match_at(std::string_view value, size_t start, bool greedy) const;
+  // For every byte offset p of `value`: the end of the match that starts at p in RE2's
+  // leftmost-first order (wildcards all greedy or all lazy), or -1. Computed token by token
+  // from the back in O(tokens x length), so hostile values and patterns stay linear.
+  std::vector<long> match_ends(std::string_view value, bool greedy) const;
 
   std::vector<Token> m_tokens;
 };

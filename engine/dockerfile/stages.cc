@@ -17,9 +17,11 @@ base::Result<Dockerfile> load_dockerfile(std::string_view text, std::string_view
     if (auto* from = std::get_if<FromInstruction>(&instruction->body)) {
       for (const Stage& stage : dockerfile.stages) {
         if (!from->stage_name.empty() && stage.name == from->stage_name) {
+          base::SourceRange range = instruction->range;
+          range.start.column = 1;
           return base::make_error(base::ErrorCode::parse,
                                   fmt::format("duplicate stage name {}", go_quote(stage.name)),
-                                  instruction->range);
+                                  std::move(range));
         }
       }
       Stage stage;
@@ -44,6 +46,10 @@ base::Result<Dockerfile> load_dockerfile(std::string_view text, std::string_view
           range);
     }
     dockerfile.stages.back().commands.push_back(std::move(*instruction));
+  }
+  if (dockerfile.stages.empty()) {
+    return base::make_error(base::ErrorCode::parse, "dockerfile contains no stages to build",
+                            {std::string(file), {}, {}});
   }
   dockerfile.ast = std::move(*ast);
   return dockerfile;
