@@ -14,6 +14,8 @@ std::string_view to_string(ErrorCode code) {
       return "not found";
     case ErrorCode::io:
       return "i/o error";
+    case ErrorCode::corrupt:
+      return "corrupt data";
     case ErrorCode::unsupported:
       return "unsupported";
     case ErrorCode::internal:

@@ -11,6 +11,7 @@ enum class ErrorCode {
   parse,
   not_found,
   io,
+  corrupt,  // stored data failed its integrity check (digest, checksum)
   unsupported,
   internal,
 };
