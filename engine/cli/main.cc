@@ -24,6 +24,16 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   int exit_code = 0;
 
+  strata::cli::add_build(app, exit_code);
+  CLI::App* image = app.add_subcommand("image", "Manage images");
+  image->require_subcommand(1);
+  strata::cli::add_image_list(app, *image, exit_code);
+  strata::cli::add_image_inspect(app, *image, exit_code);
+  strata::cli::add_image_history(app, *image, exit_code);
+  strata::cli::add_image_remove(app, *image, exit_code);
+  strata::cli::add_image_archive(app, *image, exit_code);
+  strata::cli::add_image_import(app, *image, exit_code);
+
   CLI::App* debug = app.add_subcommand("debug", "Front-end probes: parse, expand, ignore, stages");
   debug->require_subcommand(1);
   strata::cli::add_debug_parse(*debug, exit_code);

@@ -57,6 +57,10 @@ bool append_fields(std::string& out, const TemplateValue& structure, bool& first
 }
 
 bool append_json(std::string& out, const TemplateValue& value) {
+  if (const std::optional<std::string>& marshaled = value.json_method()) {
+    out += *marshaled;
+    return true;
+  }
   switch (value.kind()) {
     case Kind::invalid:
     case Kind::nil_interface:

@@ -13,6 +13,7 @@ struct TemplateValue::Rep {
   double floating = 0;
   std::string text;
   std::optional<std::string> string_method;
+  std::optional<std::string> json_method;
   bool nil = false;
   std::vector<TemplateValue> elements;
   std::vector<Entry> entries;
@@ -156,6 +157,17 @@ double TemplateValue::as_float() const {
 }
 const std::string& TemplateValue::as_string() const {
   return m_rep ? m_rep->text : empty_string();
+}
+
+TemplateValue TemplateValue::with_json_method(std::string json) const {
+  auto rep = m_rep ? std::make_shared<Rep>(*m_rep) : std::make_shared<Rep>();
+  rep->json_method = std::move(json);
+  return TemplateValue(m_kind, std::move(rep));
+}
+
+const std::optional<std::string>& TemplateValue::json_method() const {
+  static const std::optional<std::string> none;
+  return m_rep ? m_rep->json_method : none;
 }
 
 const std::optional<std::string>& TemplateValue::string_method() const {

@@ -59,6 +59,8 @@ class TemplateValue {
 
   // For Go types with a String method (time.Time, time.Duration): fmt's %v/%s print `text`.
   TemplateValue with_string_method(std::string text) const;
+  // For Go types with a MarshalJSON method (docker's list contexts): `json` prints `json`.
+  TemplateValue with_json_method(std::string json) const;
 
   Kind kind() const { return m_kind; }
   const std::string& type_name() const;
@@ -71,6 +73,7 @@ class TemplateValue {
   double as_float() const;
   const std::string& as_string() const;
   const std::optional<std::string>& string_method() const;
+  const std::optional<std::string>& json_method() const;
   const std::vector<TemplateValue>& elements() const;
   const std::vector<Entry>& entries() const;
   const std::vector<TemplateField>& fields() const;
