@@ -9,11 +9,6 @@
 
 namespace strata::layer::posix {
 
-void UniqueFd::reset() {
-  if (m_fd >= 0) ::close(m_fd);
-  m_fd = -1;
-}
-
 base::Error errno_error(std::string_view what, int error_number) {
   return base::make_error(base::ErrorCode::io,
                           fmt::format("{}: {}", what, std::strerror(error_number)));

@@ -7,35 +7,12 @@
 #include <vector>
 
 #include "engine/base/result.h"
+#include "engine/base/unique_fd.h"
 
 // Small POSIX helpers shared by the layer module's files. Internal: not part of the public API.
 namespace strata::layer::posix {
 
-// Owns a file descriptor; closes it once.
-class UniqueFd {
- public:
-  UniqueFd() = default;
-  explicit UniqueFd(int fd) : m_fd(fd) {}
-  ~UniqueFd() { reset(); }
-  UniqueFd(UniqueFd&& other) noexcept : m_fd(std::exchange(other.m_fd, -1)) {}
-  UniqueFd& operator=(UniqueFd&& other) noexcept {
-    if (this != &other) {
-      reset();
-      m_fd = std::exchange(other.m_fd, -1);
-    }
-    return *this;
-  }
-  UniqueFd(const UniqueFd&) = delete;
-  UniqueFd& operator=(const UniqueFd&) = delete;
-
-  int get() const { return m_fd; }
-  bool valid() const { return m_fd >= 0; }
-  int release() { return std::exchange(m_fd, -1); }
-  void reset();
-
- private:
-  int m_fd = -1;
-};
+using base::UniqueFd;
 
 // An io error "<what>: <strerror(error_number)>".
 base::Error errno_error(std::string_view what, int error_number);

@@ -14,11 +14,6 @@ namespace {
 constexpr mode_t k_dir_mode = 0755;
 }  // namespace
 
-void UniqueFd::reset() {
-  if (m_fd >= 0) ::close(m_fd);
-  m_fd = -1;
-}
-
 base::Result<UniqueFd> open_file(const std::filesystem::path& path, int flags, int mode) {
   int fd;
   do {

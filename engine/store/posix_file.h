@@ -8,33 +8,11 @@
 #include <utility>
 
 #include "engine/base/result.h"
+#include "engine/base/unique_fd.h"
 
 namespace strata::store {
 
-// An owned file descriptor, closed on destruction.
-class UniqueFd {
- public:
-  UniqueFd() = default;
-  explicit UniqueFd(int fd) : m_fd(fd) {}
-  ~UniqueFd() { reset(); }
-  UniqueFd(UniqueFd&& other) noexcept : m_fd(std::exchange(other.m_fd, -1)) {}
-  UniqueFd& operator=(UniqueFd&& other) noexcept {
-    if (this != &other) {
-      reset();
-      m_fd = std::exchange(other.m_fd, -1);
-    }
-    return *this;
-  }
-  UniqueFd(const UniqueFd&) = delete;
-  UniqueFd& operator=(const UniqueFd&) = delete;
-
-  int get() const { return m_fd; }
-  bool valid() const { return m_fd >= 0; }
-  void reset();
-
- private:
-  int m_fd = -1;
-};
+using base::UniqueFd;
 
 // open(2) with O_CLOEXEC; errors name `path`.
 base::Result<UniqueFd> open_file(const std::filesystem::path& path, int flags, int mode = 0);
