@@ -9,19 +9,6 @@ namespace {
 
 using Kind = TemplateValue::Kind;
 
-CallResult ok(TemplateValue value) {
-  return {std::move(value), {}};
-}
-CallResult fail(std::string error) {
-  return {TemplateValue(), std::move(error)};
-}
-
-// reflect's indirectInterface: an interface holding nothing is no value at all.
-const TemplateValue& unwrap(const TemplateValue& v) {
-  static const TemplateValue none;
-  return v.kind() == Kind::nil_interface ? none : v;
-}
-
 enum class BasicKind { invalid, boolean, integer, floating, string };
 
 BasicKind basic_kind(const TemplateValue& v) {

@@ -7,10 +7,6 @@
 namespace strata::image::tmpl {
 namespace {
 
-CallResult ok(TemplateValue value) {
-  return {std::move(value), {}};
-}
-
 // Latin Extended-A (U+0100..U+017F) pairs upper/lower as even/odd code points, except the
 // stretches U+0139..U+0148 and U+0179..U+017E, which pair odd/even; U+0130, U+0131, U+0138,
 // U+0149 and U+017F have no simple partner here.

@@ -20,6 +20,19 @@ struct CallResult {
   std::string error;  // non-empty: "error calling NAME: <error>"
 };
 
+// Shared by the function tables: a result, an error, and reflect's indirectInterface (an
+// interface holding nothing is no value at all).
+inline CallResult ok(TemplateValue value) {
+  return {std::move(value), {}};
+}
+inline CallResult fail(std::string error) {
+  return {TemplateValue(), std::move(error)};
+}
+inline const TemplateValue& unwrap(const TemplateValue& v) {
+  static const TemplateValue none;
+  return v.kind() == TemplateValue::Kind::nil_interface ? none : v;
+}
+
 struct Function {
   std::string_view name;
   std::vector<ParamType> params;
